@@ -8,6 +8,7 @@ export {
   migrationStatus,
   splitStatements,
 } from "./migrate.ts";
+export { isId, newId } from "./new-id.ts";
 export { type OpenDatabaseOptions, openDatabase } from "./open-database.ts";
 export { openPglite } from "./open-pglite.ts";
 export { openPostgres, type PostgresOptions } from "./open-postgres.ts";
