@@ -1,4 +1,5 @@
 export { allocateProportionally } from "./allocate-proportionally.ts";
+export { computeLineRefund, type LineRefund } from "./compute-line-refund.ts";
 export {
   computeOrderTotals,
   type Discount,

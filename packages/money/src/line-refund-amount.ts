@@ -17,7 +17,7 @@ import { MAX_QUANTITY } from "./limits.ts";
  *
  * Keep track of the units already refunded and pass them as `alreadyRefundedQuantity`: with the
  * default 0, each call prices the *first* units of the line, which is right for one partial refund
- * and wrong for the second.
+ * and wrong for the second. {@link computeLineRefund} gives the tax part along the same schedule.
  *
  * @param line the line as priced by computeOrderTotals (only `totalAmount` is used).
  * @param lineQuantity the line's quantity as sold, 1..10000.
@@ -41,25 +41,36 @@ export function lineRefundAmount(
     throw new MoneyError("INVALID_AMOUNT", "line must be the LineTotals of the refunded line", "line");
   }
   const total = toAmount(line.totalAmount, "line.totalAmount");
+  checkRefundQuantities(lineQuantity, refundQuantity, alreadyRefundedQuantity);
+  return Number(shareOf(total, lineQuantity, refundQuantity, alreadyRefundedQuantity));
+}
+
+/**
+ * Internal: validates the three quantities of a partial refund.
+ * Invariant it protects: a line is never refunded for more units than were sold.
+ */
+export function checkRefundQuantities(lineQuantity: number, refundQuantity: number, already: number): void {
   if (!isIntegerIn(lineQuantity, 1, MAX_QUANTITY)) {
     throw new MoneyError("INVALID_QUANTITY", `lineQuantity must be an integer 1..${MAX_QUANTITY}`, "lineQuantity");
   }
-  if (!isIntegerIn(alreadyRefundedQuantity, 0, lineQuantity - 1)) {
+  if (!isIntegerIn(already, 0, lineQuantity - 1)) {
     throw new MoneyError(
       "INVALID_QUANTITY",
       "alreadyRefundedQuantity must be an integer 0..lineQuantity − 1",
       "alreadyRefundedQuantity",
     );
   }
-  // Invariant: a line can never be refunded for more units than were sold.
-  if (!isIntegerIn(refundQuantity, 1, lineQuantity - alreadyRefundedQuantity)) {
+  if (!isIntegerIn(refundQuantity, 1, lineQuantity - already)) {
     throw new MoneyError(
       "INVALID_QUANTITY",
       "refundQuantity must be an integer 1..(lineQuantity − alreadyRefundedQuantity)",
       "refundQuantity",
     );
   }
-  const n = BigInt(lineQuantity);
-  const cumulative = (k: number): bigint => divideRoundHalfUp(total * BigInt(k), n);
-  return Number(cumulative(alreadyRefundedQuantity + refundQuantity) - cumulative(alreadyRefundedQuantity));
+}
+
+/** Internal: cumulative(already + q) − cumulative(already) of `amount` over `n` units. */
+export function shareOf(amount: bigint, n: number, q: number, already: number): bigint {
+  const cumulative = (k: number): bigint => divideRoundHalfUp(amount * BigInt(k), BigInt(n));
+  return cumulative(already + q) - cumulative(already);
 }
