@@ -90,8 +90,9 @@ export async function createRefund(
             taxAmount: line.tax_amount,
             totalAmount: line.total_amount,
           },
-          line.quantity - line.quantity_refunded,
+          line.quantity,
           want.quantity,
+          line.quantity_refunded,
         );
         line.quantity_refunded += want.quantity;
         return { line: line.id, quantity: want.quantity, amount: lineAmount };

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Queryable } from "@enclave/db";
+import { type Queryable, SqlState, sqlState } from "@enclave/db";
 import { ApiError } from "./api-error.ts";
 
 /** The idempotency key of a request in progress, carried to the transaction that saves it. */
@@ -88,23 +88,30 @@ export function createIdempotency(db: Queryable) {
           "A request with this Idempotency-Key is still in progress; retry shortly.",
         );
       }
-      const saved = await db.query<{ request_hash: Buffer; response_status: number; response_body: unknown }>(
-        "SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE merchant_id = $1 AND key = $2",
-        [merchantId, key],
-      );
-      const row = saved.rows[0];
-      if (row) {
-        if (!Buffer.from(row.request_hash).equals(hash)) {
-          throw new ApiError(
-            422,
-            "idempotency_error",
-            "idempotency_key_reused",
-            "This Idempotency-Key was used with a different request.",
-          );
-        }
-        return { replay: { status: row.response_status, body: row.response_body } };
-      }
+      // Claimed before the first await, so two requests in this process can never both pass.
       inFlight.add(slot);
+      try {
+        const saved = await db.query<{ request_hash: Buffer; response_status: number; response_body: unknown }>(
+          "SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE merchant_id = $1 AND key = $2",
+          [merchantId, key],
+        );
+        const row = saved.rows[0];
+        if (row) {
+          inFlight.delete(slot);
+          if (!Buffer.from(row.request_hash).equals(hash)) {
+            throw new ApiError(
+              422,
+              "idempotency_error",
+              "idempotency_key_reused",
+              "This Idempotency-Key was used with a different request.",
+            );
+          }
+          return { replay: { status: row.response_status, body: row.response_body } };
+        }
+      } catch (error) {
+        inFlight.delete(slot);
+        throw error;
+      }
       return { context: { key, method, path, requestHash: hash }, release: () => inFlight.delete(slot) };
     },
   };
@@ -121,17 +128,30 @@ export async function saveResponse(
   response: SavedResponse,
 ): Promise<void> {
   if (!context) return;
-  await tx.query(
-    `INSERT INTO idempotency_keys (merchant_id, key, request_method, request_path, request_hash, response_status, response_body)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [
-      merchantId,
-      context.key,
-      context.method,
-      context.path,
-      context.requestHash,
-      response.status,
-      JSON.stringify(response.body),
-    ],
-  );
+  try {
+    await tx.query(
+      `INSERT INTO idempotency_keys (merchant_id, key, request_method, request_path, request_hash, response_status, response_body)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        merchantId,
+        context.key,
+        context.method,
+        context.path,
+        context.requestHash,
+        response.status,
+        JSON.stringify(response.body),
+      ],
+    );
+  } catch (error) {
+    // Another server process finished the same key first: this transaction rolls back whole.
+    if (sqlState(error) === SqlState.uniqueViolation) {
+      throw new ApiError(
+        409,
+        "idempotency_error",
+        "idempotency_key_in_use",
+        "A request with this Idempotency-Key was completed concurrently; retry to get its response.",
+      );
+    }
+    throw error;
+  }
 }

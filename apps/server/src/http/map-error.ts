@@ -59,15 +59,12 @@ export function mapError(error: unknown): ApiError {
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const first = error.validation[0];
-    const issue = first?.params?.issue as { code?: string; keys?: string[]; path?: PropertyKey[] } | undefined;
+    const keys = first?.params?.keys as string[] | undefined;
     const where = first?.instancePath?.replace(/^\//, "").replaceAll("/", ".") ?? "";
-    const unknownKey = issue?.code === "unrecognized_keys" ? issue.keys?.[0] : undefined;
+    const unknownKey = first?.keyword === "unrecognized_keys" ? keys?.[0] : undefined;
     const param = unknownKey ? (where ? `${where}.${unknownKey}` : unknownKey) : where || undefined;
-    const code = unknownKey
-      ? "parameter_unknown"
-      : issue?.code === "invalid_type" && /received undefined/.test(first?.message ?? "")
-        ? "parameter_missing"
-        : "parameter_invalid";
+    const missing = first?.keyword === "invalid_type" && /received undefined/.test(first?.message ?? "");
+    const code = unknownKey ? "parameter_unknown" : missing ? "parameter_missing" : "parameter_invalid";
     const context = error.validationContext === "body" ? "" : ` in ${error.validationContext}`;
     const message = unknownKey
       ? `Unknown parameter: ${param}`
