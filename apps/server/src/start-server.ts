@@ -41,7 +41,7 @@ export async function startServer(config: Config, options: { processor?: Process
   if (migrated.applied.length) logger.info({ applied: migrated.applied }, "migrations applied");
   const signer = await loadOrCreateAuditSigningKey({ dataDir: config.dataDir, envKey: config.auditSigningKey });
   const seeded = config.seedDemo ? await seedDemo(db) : undefined;
-  const processor = options.processor ?? createTestProcessor();
+  const processor = options.processor ?? createTestProcessor({ latencyMs: config.testProcessorLatencyMs });
 
   const tls = config.httpInsecure
     ? undefined

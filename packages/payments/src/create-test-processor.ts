@@ -8,7 +8,8 @@ import { DECLINE_REASONS, type DeclineResponseCode, MAGIC_AMOUNTS, testCard } fr
  * no network. It is stateless, so authorizations survive a server restart: follow-ups are
  * accepted for any reference it issued, and the server's own ledger enforces the amounts.
  */
-export function createTestProcessor(): Processor {
+export function createTestProcessor(options: { latencyMs?: number } = {}): Processor {
+  const latency = options.latencyMs ?? 0;
   const reference = () => `tp_${randomBytes(8).toString("hex")}`;
 
   const followUp = (ref: string): ProcessorOutcome =>
@@ -26,6 +27,8 @@ export function createTestProcessor(): Processor {
   return {
     name: "test",
     async authorize(request) {
+      // Simulated network and issuer time: lets tests interrupt a request mid-authorization.
+      if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
       const known = testCard(request.card.test_card);
       if (!known) return decline("12");
       const now = new Date();

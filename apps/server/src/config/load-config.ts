@@ -42,6 +42,7 @@ const EnvSchema = z.object({
   AUDIT_CHECKPOINT_SECONDS: int(1, 86400).default(60),
   STUCK_PAYMENT_SECONDS: int(1, 3600).default(30),
   SEED_DEMO: bool.default(true),
+  TEST_PROCESSOR_LATENCY_MS: int(0, 60000).default(0),
 });
 
 /** Names of settings whose values are secret: never echoed in an error. */
@@ -65,6 +66,7 @@ export interface Config {
   auditCheckpointSeconds: number;
   stuckPaymentSeconds: number;
   seedDemo: boolean;
+  testProcessorLatencyMs: number;
 }
 
 /** A configuration that cannot start the server; `problems` holds one line per bad setting. */
@@ -123,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     auditCheckpointSeconds: e.AUDIT_CHECKPOINT_SECONDS,
     stuckPaymentSeconds: e.STUCK_PAYMENT_SECONDS,
     seedDemo: e.SEED_DEMO,
+    testProcessorLatencyMs: e.TEST_PROCESSOR_LATENCY_MS,
   };
 }
 
@@ -144,4 +147,5 @@ export const CONFIG_DOCS: ReadonlyArray<[string, string, string]> = [
   ["AUDIT_CHECKPOINT_SECONDS", "60", "how often the audit chain heads are signed"],
   ["STUCK_PAYMENT_SECONDS", "30", "a payment left processing this long (crash) is reversed"],
   ["SEED_DEMO", "true", "seed a demo merchant, catalog and test API key into an empty database"],
+  ["TEST_PROCESSOR_LATENCY_MS", "0", "simulated authorization time of the test-mode processor"],
 ];
