@@ -20,3 +20,13 @@ export const NUMERIC_CHAR: readonly string[] = Array.from({ length: 16 }, (_, n)
 
 /** Character of a track 2 nibble: digits, and D read back as the separator "=". */
 export const TRACK_CHAR: readonly string[] = NUMERIC_CHAR.map((ch, n) => (n === 0xd ? "=" : ch));
+
+/** The two characters of a packed byte, high nibble first ("" when a nibble is not a digit). */
+export const NUMERIC_PAIRS: readonly string[] = Array.from({ length: 256 }, (_, b) =>
+  NUMERIC_CHAR[b >> 4] && NUMERIC_CHAR[b & 15] ? `${NUMERIC_CHAR[b >> 4]}${NUMERIC_CHAR[b & 15]}` : "",
+);
+
+/** As NUMERIC_PAIRS, with nibble D read as the track 2 separator "=". */
+export const TRACK_PAIRS: readonly string[] = Array.from({ length: 256 }, (_, b) =>
+  TRACK_CHAR[b >> 4] && TRACK_CHAR[b & 15] ? `${TRACK_CHAR[b >> 4]}${TRACK_CHAR[b & 15]}` : "",
+);
