@@ -21,7 +21,7 @@ const freePort = () =>
   });
 
 function startServer(dataDir: string, port: number): Promise<{ child: ChildProcess; key: string | undefined }> {
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
     PORT: String(port),

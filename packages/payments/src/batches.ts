@@ -70,11 +70,13 @@ export async function closeBatch(tx: Queryable, merchantId: string, terminalId: 
     const t = totalsFor(row.currency);
     t.sales_count += row.count;
     t.sales_amount += row.amount;
-    const m = (t.by_method[row.method] ??= { count: 0, amount: 0 });
+    t.by_method[row.method] ??= { count: 0, amount: 0 };
+    const m = t.by_method[row.method] as { count: number; amount: number };
     m.count += row.count;
     m.amount += row.amount;
     if (row.brand) {
-      const b = (t.by_brand[row.brand] ??= { count: 0, amount: 0 });
+      t.by_brand[row.brand] ??= { count: 0, amount: 0 };
+      const b = t.by_brand[row.brand] as { count: number; amount: number };
       b.count += row.count;
       b.amount += row.amount;
     }

@@ -135,7 +135,7 @@ export async function confirmPayment(
 
 async function checkOrderStillOpen(tx: Queryable, ctx: RequestContext, payment: Payment): Promise<void> {
   const order = await getOrder(tx, ctx.merchantId, payment.order_id as string, true);
-  if (!order || order.status !== "open")
+  if (order?.status !== "open")
     throw new ApiError(409, "invalid_request_error", "order_not_open", "The order is no longer open.");
   // Other payments may have been taken since this one was created: never take more than is due.
   if (payment.amount > order.total - (await reservedOrderAmount(tx, order.id))) {

@@ -39,7 +39,7 @@ export async function createOrder(deps: FlowDeps, ctx: RequestContext, input: Cr
       if ("catalog_item" in line) {
         const item = items.get(line.catalog_item);
         // Another merchant's item id is as unknown as a made-up one.
-        if (!item || !item.active) throw notFound("catalog item", `lines.${index}.catalog_item`);
+        if (!item?.active) throw notFound("catalog item", `lines.${index}.catalog_item`);
         if (item.currency !== currency) {
           throw new ApiError(
             400,

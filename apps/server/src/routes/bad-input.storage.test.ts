@@ -19,7 +19,12 @@ describe(`bad input changes nothing (${engine})`, () => {
   });
 
   /** Sends a bad request and checks: 4xx, an error object with a code, and not one row changed. */
-  async function refused(status: number, code: string | RegExp, send: () => ReturnType<TestApp["call"]>) {
+  let lastBody: unknown;
+  async function refused(
+    status: number,
+    code: string | RegExp,
+    send: () => ReturnType<TestApp["call"]>,
+  ): Promise<void> {
     base = await t.counts();
     const res = await send();
     assert.equal(res.status, status, JSON.stringify(res.body));
@@ -27,7 +32,7 @@ describe(`bad input changes nothing (${engine})`, () => {
     if (typeof code === "string") assert.equal(res.body.error.code, code);
     else assert.match(res.body.error.code, code);
     assert.deepEqual(await t.counts(), base, "a refused request must not change any table");
-    return res;
+    lastBody = res.body;
   }
 
   it("malformed JSON", () => refused(400, "invalid_json", () => t.call("POST", "/v1/orders", '{"location": ')));
@@ -38,10 +43,10 @@ describe(`bad input changes nothing (${engine})`, () => {
   it("wrong types", () =>
     refused(400, "parameter_invalid", () => t.call("POST", "/v1/orders", { ...order(), lines: "two espressos" })));
   it("unknown fields", async () => {
-    const res = await refused(400, "parameter_unknown", () =>
+    await refused(400, "parameter_unknown", () =>
       t.call("POST", "/v1/orders", { ...order(), pan: "4242424242424242" }),
     );
-    assert.doesNotMatch(JSON.stringify(res.body), /4242424242424242/, "the error never echoes a card number");
+    assert.doesNotMatch(JSON.stringify(lastBody), /4242424242424242/, "the error never echoes a card number");
   });
   it("negative amounts", () =>
     refused(400, "parameter_invalid", () =>

@@ -18,6 +18,7 @@ export interface TestApp {
     url: string,
     body?: unknown,
     options?: { key?: string | null; idempotencyKey?: string; headers?: Record<string, string> },
+    // biome-ignore lint/suspicious/noExplicitAny: test bodies are arbitrary JSON read by assertions
   ): Promise<{ status: number; body: Record<string, any>; headers: Record<string, unknown> }>;
   /** Row counts of the tables a bad request must not touch. */
   counts(): Promise<Record<string, number>>;
