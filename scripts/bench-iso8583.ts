@@ -8,6 +8,7 @@
  * Prints one JSON object on stdout.
  */
 import assert from "node:assert/strict";
+import { createRequire } from "node:module";
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import {
@@ -18,7 +19,14 @@ import {
   packMessage,
   unpackMessage,
 } from "@enclave/iso8583";
-import Iso8583Peer from "iso_8583";
+
+// iso_8583 ships no types: the little of its API used here, as documented in its README.
+interface PeerCodec {
+  getRawMessage(): Buffer | { error: string };
+  getIsoJSON(bytes: Buffer, config: { lenHeader: boolean }): Record<string, string>;
+}
+type PeerConstructor = new (message?: Record<string, string>, formats?: object) => PeerCodec;
+const Iso8583Peer = createRequire(import.meta.url)("iso_8583") as PeerConstructor;
 
 const { values: args } = parseArgs({
   options: {
@@ -90,7 +98,7 @@ function oursRound(spec: MessageSpec, message: Iso8583Message): Round {
 
 function peerRound(): Round {
   return () => {
-    const bytes = new Iso8583Peer(peerMessage, peerFormats).getRawMessage();
+    const bytes = new Iso8583Peer(peerMessage, peerFormats).getRawMessage() as Buffer;
     new Iso8583Peer(undefined, peerFormats).getIsoJSON(bytes, { lenHeader: false });
   };
 }

@@ -55,6 +55,23 @@ export interface CompiledSpec {
   readonly fields: ReadonlyArray<CompiledField | undefined>;
   /** The fields with a date layout, checked after the structure is decoded. */
   readonly dateFields: readonly CompiledField[];
+  /** The longest message this spec can produce: every field present at its maximum. */
+  readonly maxMessageSize: number;
+}
+
+/** Bytes a field takes on the wire at its maximum length. */
+function maxWireSize(field: CompiledField): number {
+  const units = field.valueLength;
+  switch (field.codec) {
+    case CODEC.bcd:
+      return field.prefixBytes + ((units + 1) >> 1);
+    case CODEC.signedBcd:
+      return 1 + ((units - 1 + 1) >> 1);
+    case CODEC.hex:
+      return field.prefixBytes + 2 * units;
+    default:
+      return field.prefixBytes + units;
+  }
 }
 
 const MAX_BY_LENGTH_TYPE = { LVAR: 9, LLVAR: 99, LLLVAR: 999 } as const;
@@ -167,6 +184,10 @@ export function compileSpec(spec: MessageSpec): CompiledSpec {
     bitmapHex: spec.bitmapEncoding === "hex",
     fields,
     dateFields: fields.filter((field): field is CompiledField => field?.dateFormat !== undefined),
+    maxMessageSize: fields.reduce(
+      (total, field) => total + (field ? maxWireSize(field) : 0),
+      (spec.mtiEncoding === "bcd" ? 2 : 4) + (spec.bitmapEncoding === "hex" ? 32 : 16),
+    ),
   };
   compiled.set(spec, result);
   return result;

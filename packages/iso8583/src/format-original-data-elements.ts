@@ -19,14 +19,14 @@ function digits(value: string, length: number, what: string, pad: boolean): stri
   if (typeof value !== "string" || value.length > length || (!pad && value.length !== length)) {
     throw new Iso8583Error(
       "INVALID_ARGUMENT",
-      `original data elements: ${what} must be ${pad ? "up to " : ""}${length} digits`,
+      `field 90 (original data elements): ${what} must be ${pad ? "up to " : ""}${length} digits`,
       90,
     );
   }
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c < 48 || c > 57) {
-      throw new Iso8583Error("INVALID_ARGUMENT", `original data elements: ${what} must be digits`, 90);
+      throw new Iso8583Error("INVALID_ARGUMENT", `field 90 (original data elements): ${what} must be digits`, 90);
     }
   }
   return value.padStart(length, "0");

@@ -127,7 +127,7 @@ function readBcd(field: CompiledField, cursor: Cursor, digits: number, prefix: s
   let text = prefix;
   let from = first;
   let to = last;
-  if (odd && padLeft) text += digitOf(field, singles, cursor, first, (bytes[first] ?? 0) & 15);
+  if (odd && padLeft) text += digitOf(field, singles, first, (bytes[first] ?? 0) & 15);
   if (odd) {
     if (padLeft) from++;
     else to--;
@@ -137,12 +137,12 @@ function readBcd(field: CompiledField, cursor: Cursor, digits: number, prefix: s
     if (pair === "") throw invalidCharacters(field, i, "nibble is not a digit");
     text += pair;
   }
-  if (odd && !padLeft) text += digitOf(field, singles, cursor, last, (bytes[last] ?? 0) >> 4);
+  if (odd && !padLeft) text += digitOf(field, singles, last, (bytes[last] ?? 0) >> 4);
   cursor.pos = last + 1;
   return text;
 }
 
-function digitOf(field: CompiledField, singles: readonly string[], cursor: Cursor, at: number, nibble: number): string {
+function digitOf(field: CompiledField, singles: readonly string[], at: number, nibble: number): string {
   const ch = singles[nibble] ?? "";
   if (ch === "") throw invalidCharacters(field, at, "nibble is not a digit");
   return ch;
@@ -248,6 +248,15 @@ function readMti(cursor: Cursor, bcd: boolean): string {
 export function unpackMessage(spec: MessageSpec, bytes: Uint8Array): Iso8583Message {
   if (!(bytes instanceof Uint8Array)) throw new Iso8583Error("INVALID_ARGUMENT", "unpackMessage needs a Uint8Array");
   const compiled = compiledSpecOf(spec);
+  if (bytes.length > compiled.maxMessageSize) {
+    // Longer than any message of this spec can be: refused before any work is spent on it.
+    throw new Iso8583Error(
+      "TRAILING_BYTES",
+      `${bytes.length} bytes is more than the longest ${spec.name} message (${compiled.maxMessageSize})`,
+      undefined,
+      compiled.maxMessageSize,
+    );
+  }
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
   const cursor: Cursor = { bytes, text, end: bytes.length, pos: 0 };
   const mti = readMti(cursor, compiled.mtiBcd);

@@ -9,7 +9,6 @@ import {
   type FieldSpec,
   ISO87_ASCII,
   ISO87_BINARY,
-  Iso8583Error,
   type Iso8583ErrorCode,
   type Iso8583Message,
   type MessageSpec,
@@ -18,6 +17,7 @@ import {
   validateMessage,
   withFieldOverrides,
 } from "./index.ts";
+import { assertRefused } from "./testing/assert-refused.ts";
 
 interface VectorCase {
   readonly name: string;
@@ -117,21 +117,6 @@ function bitmapHexOf(spec: MessageSpec, bytes: Uint8Array): string {
   const primary = read(mtiSize);
   // Bit 1 set (first hex digit 8-F): a secondary bitmap follows.
   return /^[89A-F]/.test(primary) ? primary + read(mtiSize + size) : primary;
-}
-
-function assertRefused(action: () => unknown, code: Iso8583ErrorCode, field: number | undefined): Iso8583Error {
-  let caught: unknown;
-  try {
-    action();
-  } catch (error) {
-    caught = error;
-  }
-  assert.ok(caught instanceof Iso8583Error, `expected Iso8583Error ${code}, got ${String(caught)}`);
-  assert.equal(caught.code, code, caught.message);
-  assert.equal(caught.field, field, caught.message);
-  // The MTI (field 0) is named "MTI"; every other field by its number.
-  if (field !== undefined) assert.match(caught.message, field === 0 ? /MTI/ : new RegExp(`field ${field}\\b`));
-  return caught;
 }
 
 function assertRoundTrip(vector: VectorCase, spec: MessageSpec): void {
