@@ -68,7 +68,7 @@ function dateText(format: DateFormat, d: Date): string {
 }
 
 /** A value the field accepts. Track 2 on BCD uses "=" only: "D" packs the same and reads back "=". */
-function valueOf(field: FieldSpec): fc.Arbitrary<string | Uint8Array> {
+function fieldValue(field: FieldSpec): fc.Arbitrary<string | Uint8Array> {
   const min = field.lengthType === "fixed" ? field.maxLength : 0;
   const max = field.maxLength;
   if (field.content === "b") return bytesOf(min, max);
@@ -89,9 +89,13 @@ function messageOf(spec: MessageSpec, maxFields = 24): fc.Arbitrary<Iso8583Messa
   return fc
     .tuple(textOf(DIGITS, 4, 4), fc.subarray(numbers, { maxLength: Math.min(maxFields, numbers.length) }))
     .chain(([mti, chosen]) =>
-      fc
-        .tuple(...chosen.map((n) => valueOf(spec.fields[n] as FieldSpec)))
-        .map((values) => ({ mti, fields: Object.fromEntries(chosen.map((n, i) => [n, values[i]])) })),
+      fc.tuple(...chosen.map((n) => fieldValue(spec.fields[n] as FieldSpec))).map((values) => {
+        const fields: Record<number, string | Uint8Array> = {};
+        chosen.forEach((n, i) => {
+          fields[n] = values[i] as string | Uint8Array;
+        });
+        return { mti, fields };
+      }),
     );
 }
 
