@@ -22,8 +22,8 @@ const unexpected = (mti: string, number: number, why: string): Iso8583Error =>
 /**
  * Checks a message against its dialect: the MTI is one the dialect knows, every mandatory field
  * is present (and every conditional one whose condition holds), nothing else is, and the MAC is
- * where it belongs (64 without a secondary bitmap, 128 with one). The first problem, in field
- * order, is thrown. Field content is the codec's job (`packMessage`/`unpackMessage`).
+ * where it belongs (64 without a secondary bitmap, 128 with one). The first problem is thrown:
+ * data fields in field order, then the MAC, then the one-of groups. Field content is the codec's job (`packMessage`/`unpackMessage`).
  *
  * @throws Iso8583Error `UNKNOWN_MESSAGE_TYPE`, `MISSING_MANDATORY_FIELD` or `UNEXPECTED_FIELD`,
  * with `field` set to the field at fault.
@@ -39,25 +39,8 @@ export function validateMessage(dialect: Dialect, message: Iso8583Message): void
       throw new Iso8583Error("UNEXPECTED_FIELD", `${mti}: key is not a data element number`, undefined);
     }
   }
-  let secondary = false;
-  for (let n = 65; n <= 127; n++) if (present(n)) secondary = true;
-  const macField = secondary ? 128 : 64;
-  for (let n = 2; n <= 128; n++) {
-    if (n === 64 || n === 128) {
-      if (n !== macField) {
-        if (present(n))
-          throw unexpected(
-            mti,
-            n,
-            `the MAC goes in field ${macField} when the message ${secondary ? "has" : "has no"} secondary bitmap`,
-          );
-      } else if (present(n) && rules.mac === "absent") {
-        throw unexpected(mti, n, `${rules.name} carries no MAC`);
-      } else if (!present(n) && rules.mac === "required") {
-        throw missing(mti, n, "the MAC is required");
-      }
-      continue;
-    }
+  for (let n = 2; n <= 127; n++) {
+    if (n === 64) continue;
     const rule = rules.fields[n];
     if (rule === undefined) {
       if (present(n)) throw unexpected(mti, n, `not part of ${rules.name}`);
@@ -68,6 +51,20 @@ export function validateMessage(dialect: Dialect, message: Iso8583Message): void
       }
     }
   }
+  // The MAC last: where it belongs depends on the data fields, which are known to be right now.
+  let secondary = false;
+  for (let n = 65; n <= 127; n++) if (present(n)) secondary = true;
+  const macField = secondary ? 128 : 64;
+  const otherSlot = secondary ? 64 : 128;
+  if (present(otherSlot)) {
+    throw unexpected(
+      mti,
+      otherSlot,
+      `the MAC goes in field ${macField} when the message ${secondary ? "has a" : "has no"} secondary bitmap`,
+    );
+  }
+  if (present(macField) && rules.mac === "absent") throw unexpected(mti, macField, `${rules.name} carries no MAC`);
+  if (!present(macField) && rules.mac === "required") throw missing(mti, macField, "the MAC is required");
   for (const group of rules.atLeastOneOf ?? []) {
     if (!group.some(present)) throw missing(mti, group[0] ?? 0, `one of fields ${group.join(", ")} is required`);
   }

@@ -29,7 +29,7 @@ const F = {
   processingCode: "000000 purchase, 200000 refund",
   amount: "Amount in minor units of the field 49 currency (formatAmountField)",
   transmission: "Transmission date and time, UTC (formatTransmissionDateTime)",
-  stan: "STAN, 000001-999999 per link, new for every message including reversals (formatStan, nextStan)",
+  stan: "STAN, 000001-999999 per link (formatStan, nextStan): new for every message; a repeat keeps the original's",
   localTime: "Local time at the merchant location, hhmmss",
   localDate: "Local date at the merchant location, MMDD",
   expiry: "Card expiry date, YYMM",

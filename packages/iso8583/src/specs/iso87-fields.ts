@@ -8,12 +8,12 @@ export type Iso87Row = readonly [number: number, name: string, notation: string,
  * in moov-io/iso8583 `specification_ver_1987.json` and cross-checked against pyiso8583 and jPOS
  * (see `fixtures/iso8583.json`, `fieldFormats87`). Where the sources disagree we chose:
  *
- * - 54 `an...120` (moov-io, jPOS; pyiso8583 says 240): the 1987 standard's length.
+ * - 54 `an...120` (moov-io, jPOS; pyiso8583 says 240).
  * - 55 `ans...999` (moov-io, jPOS iso87ascii): on the ASCII layout it is text; the binary layout
  *   carries it as bytes (jPOS iso87binary), see `ISO87_BINARY`.
  * - 65 `b 1` (moov-io, jPOS; pyiso8583 says 8 bytes): one byte.
- * - 93 `an 5` (moov-io, pyiso8583; jPOS says 6): the 1987 standard's length.
- * - 96 `b 64` (moov-io, pyiso8583; jPOS says 16 bytes): the 1987 standard's length.
+ * - 93 `an 5` (moov-io, pyiso8583; jPOS says 6).
+ * - 96 `b 64` (moov-io, pyiso8583; jPOS says 16 bytes).
  */
 export const ISO87_ROWS: readonly Iso87Row[] = [
   [2, "Primary account number (PAN)", "n..19"],
