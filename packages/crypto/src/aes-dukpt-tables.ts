@@ -1,7 +1,9 @@
+// Hand-written from ANSI X9.24-3-2017 (AES DUKPT): no maintained JS library implements it against
+// the standard's published vectors.
 /**
- * Key types of ANSI X9.24-3-2017 AES DUKPT (6.2.1, Table 2: "Key Type" / algorithm indicator and
- * key length in the derivation data). `strength` orders them: a working key may not be stronger
- * than the derivation key it comes from (6.1), so an AES-128 BDK can give TDES keys but no AES-256.
+ * Key types of ANSI X9.24-3-2017 AES DUKPT (6.2.2; their algorithm indicator and key length in
+ * the derivation data, 6.3.2 Tables 2-3). `strength` orders them: a working key may not be stronger
+ * than the derivation key it comes from (6.1.3), so an AES-128 BDK can give TDES keys but no AES-256.
  */
 export const AES_DUKPT_KEY_TYPES = {
   TDES2: { algorithm: 0x0000, bits: 128, strength: 80 },
@@ -18,7 +20,7 @@ export type AesDukptKeyType = keyof typeof AES_DUKPT_KEY_TYPES;
 export type AesDukptDerivationKeyType = "AES128" | "AES192" | "AES256";
 
 /**
- * Key usage indicators of X9.24-3-2017 6.2.1 (Table 1), the 16-bit value in bytes 2-3 of the
+ * Key usage indicators of X9.24-3-2017 6.3.2 (Tables 2-3), the 16-bit value in bytes 2-3 of the
  * derivation data that binds each working key to one use.
  * - `keyEncryption`: key encryption key (0x0002)
  * - `pinEncryption`: PIN encryption (0x1000)
@@ -43,10 +45,10 @@ export const AES_DUKPT_KEY_USAGES = {
 /** A use an AES DUKPT working key is derived for. */
 export type AesDukptKeyUsage = keyof typeof AES_DUKPT_KEY_USAGES;
 
-/** Usage indicator of the intermediate derivation keys (X9.24-3-2017 6.2.1). */
+/** Usage indicator of the intermediate derivation keys (X9.24-3-2017 6.3.2). */
 export const KEY_DERIVATION = 0x8000;
 
-/** Usage indicator of the initial key derived from the BDK (X9.24-3-2017 6.2.1). */
+/** Usage indicator of the initial key derived from the BDK (X9.24-3-2017 6.3.2). */
 export const KEY_DERIVATION_INITIAL_KEY = 0x8001;
 
 /** The derivation key type of an AES key, by its length. */

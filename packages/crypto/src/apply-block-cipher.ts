@@ -1,3 +1,5 @@
+// The node:crypto block primitives every hand-written protocol here is built on (AES, TDES, and
+// single DES as TDES with K1 = K2); see docs/crypto.md for why the protocols are written by hand.
 import { type Cipheriv, createCipheriv, createDecipheriv, type Decipheriv } from "node:crypto";
 
 /** The two block ciphers the payment standards here are built on. */

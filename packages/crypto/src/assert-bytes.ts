@@ -1,3 +1,4 @@
+// Input checks shared by the hand-written protocols: bytes in, never hex strings.
 import { CryptoError, type CryptoErrorCode } from "./errors.ts";
 
 /**

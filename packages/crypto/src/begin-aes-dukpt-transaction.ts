@@ -44,7 +44,8 @@ function isState(state: unknown): state is AesDukptDeviceState {
 
 /**
  * Device side: takes the derivation key for the current counter and advances the state,
- * ANSI X9.24-3-2017 6.5 (Generate_Working_Keys, Update_State_for_next_Transaction). The key is in
+ * ANSI X9.24-3-2017 section 6, originating-device algorithm (Generate_Working_Keys,
+ * Update_State_for_next_Transaction). The key is in
  * the register of the counter's lowest one-bit. While the counter has fewer than 16 one-bits, it
  * first derives the registers of every lower bit; then its register is erased and the counter moves
  * on, skipping counters with more than 16 one-bits. After counter 0xFFFF0000 the device is exhausted
@@ -55,7 +56,7 @@ export function beginAesDukptTransaction(options: BeginAesDukptTransactionOption
   const state = options.state;
   if (!isState(state)) throw new CryptoError("STATE_INVALID", "state is not an AES DUKPT device state", "state");
   const counter = state.counter;
-  // X9.24-3-2017 6.5: past the 32-bit counter the device must stop; it needs a new initial key.
+  // X9.24-3-2017 6.1: past the 32-bit counter the device must stop; it needs a new initial key.
   if (counter > AES_DUKPT_MAX_COUNTER) {
     throw new CryptoError("COUNTER_EXHAUSTED", "the device has used every AES DUKPT counter", "state");
   }

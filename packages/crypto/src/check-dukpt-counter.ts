@@ -1,8 +1,10 @@
+// Hand-written from ANSI X9.24-1:2009 / X9.24-3-2017 (DUKPT counter rules): no maintained JS library
+// enforces them.
 import { CryptoError } from "./errors.ts";
 
 /**
  * Which counters a host accepts. `device` (the default) accepts only counters a conforming
- * originating device can produce (X9.24-1:2009 A.2 / X9.24-3-2017 6.2: at most 10 / 16 one-bits):
+ * originating device can produce (X9.24-1:2009 A.2 / X9.24-3-2017 6.1: at most 10 / 16 one-bits):
  * a KSN outside that set was not made by a genuine reader, so it is refused as a forgery signal.
  * `any` accepts every non-zero counter — only for reproducing published host vectors such as the
  * X9.24-3 supplement's counter 0x1FFFF (17 one-bits).
@@ -32,7 +34,7 @@ export function isDeviceCounter(counter: number, max: number, maxOneBits: number
 
 /**
  * The counter an originating device uses after `counter` (X9.24-1:2009 A.2 "New Key" / X9.24-3-2017
- * 6.5 Update_State_for_next_Transaction): the next integer when the counter still has fewer than
+ * section 6 Update_State_for_next_Transaction): the next integer when the counter still has fewer than
  * the maximum one-bits, otherwise the counter plus its lowest one-bit, which skips every counter
  * with too many one-bits. A result above `max` means the device is exhausted.
  */

@@ -1,3 +1,5 @@
+// Hand-written from ANSI X9.143-2021 / ASC X9 TR-31:2018: no maintained JS library checks TR-31
+// key block headers.
 import { CryptoError } from "./errors.ts";
 import {
   TR31_ALGORITHMS,
@@ -16,7 +18,7 @@ function invalid(message: string, param: string): CryptoError {
 export const PRINTABLE = /^[\x20-\x7e]*$/;
 
 /**
- * Checks a header's fields are known and consistent with each other (X9.143-2021 6.2-6.3): the key
+ * Checks a header's fields are known and consistent with each other (X9.143-2021 key block header and optional blocks): the key
  * usage, algorithm, mode of use and exportability exist; the usage allows that mode and algorithm;
  * optional block IDs are well-formed and unique, a PB padding block comes last, and a header with
  * optional blocks fills whole cipher blocks. `headerLength` is the serialized length in characters.
@@ -32,7 +34,7 @@ export function assertTr31Header(header: Tr31Header, headerLength: number, param
   if (!Object.hasOwn(TR31_EXPORTABILITY, header.exportability)) throw invalid("unknown exportability", param);
   if (!Object.hasOwn(TR31_KEY_USAGES, header.keyUsage)) throw invalid("unknown or proprietary key usage", param);
   const usage = TR31_KEY_USAGES[header.keyUsage];
-  // X9.143-2021 Table 6/8: a key may only be used the ways its usage allows.
+  // X9.143-2021 key usage / mode of use: a key may only be used the ways its usage allows.
   if (header.modeOfUse !== "N" && !usage.modes.includes(header.modeOfUse)) {
     throw invalid(`mode of use ${header.modeOfUse} is not allowed for key usage ${header.keyUsage}`, param);
   }
@@ -52,7 +54,7 @@ export function assertTr31Header(header: Tr31Header, headerLength: number, param
     }
     if (seen.has(block.id)) throw invalid(`optional block ${block.id} appears twice`, param);
     seen.add(block.id);
-    // X9.143-2021 6.3: the padding block only pads the header to a cipher block, so it is last.
+    // X9.143-2021 optional block PB: the padding block only pads the header to a cipher block, so it is last.
     if (block.id === "PB" && index !== header.optionalBlocks.length - 1) {
       throw invalid("optional block PB must be the last optional block", param);
     }

@@ -1,3 +1,5 @@
+// Hand-written from ANSI X9.143-2021 / ASC X9 TR-31:2018: no maintained JS library checks TR-31
+// key blocks.
 import { CryptoError } from "./errors.ts";
 import type { Tr31Header } from "./tr31-tables.ts";
 
@@ -8,7 +10,7 @@ function strengthOf(algorithm: string, length: number): number {
 }
 
 /**
- * Checks the wrapped key matches its header and its protection (X9.143-2021 4.x, 6.2): a TDES key is
+ * Checks the wrapped key matches its header and its protection (X9.143-2021): a TDES key is
  * 16 or 24 bytes, an AES key 16, 24 or 32, and no symmetric key is stronger than the KBPK protecting
  * it — wrapping an AES-256 key under a TDES KBPK would cap it at TDES strength.
  */

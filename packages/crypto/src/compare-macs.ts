@@ -1,3 +1,4 @@
+// Constant-time MAC comparison shared by the hand-written MAC and key block code.
 import { timingSafeEqual } from "node:crypto";
 import { CryptoError } from "./errors.ts";
 

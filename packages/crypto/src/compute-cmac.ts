@@ -1,3 +1,5 @@
+// Hand-written from NIST SP 800-38B / RFC 4493 on node:crypto block primitives: node:crypto has no
+// CMAC, and no maintained JS library does TDES-CMAC (TR-31 version B needs it).
 import { type BlockAlgorithm, blockSizeOf, encryptBlocks, xorInto } from "./apply-block-cipher.ts";
 
 /**
@@ -16,8 +18,7 @@ function double(block: Buffer, rb: number): Buffer {
 
 /**
  * CMAC (NIST SP 800-38B; RFC 4493 for AES) over any message, for AES (any key size) and TDES.
- * Written by hand because node:crypto has no CMAC, and the maintained JS packages cover AES only;
- * TR-31 version B needs TDES-CMAC. Returns the full block-size tag.
+ * Returns the full block-size tag.
  */
 export function computeCmac(algorithm: BlockAlgorithm, key: Buffer, message: Buffer): Buffer {
   const size = blockSizeOf(algorithm);

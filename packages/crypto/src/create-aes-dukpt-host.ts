@@ -1,13 +1,19 @@
 // Hand-written from ANSI X9.24-3-2017 (AES DUKPT) on node:crypto AES-ECB: no maintained JS library
 // implements AES DUKPT against the standard's published vectors.
 import type { Cipheriv } from "node:crypto";
-import type { AesDukptKeyType, AesDukptKeyUsage } from "./aes-dukpt-tables.ts";
+import {
+  type AesDukptKeyType,
+  type AesDukptKeyUsage,
+  derivationKeyTypeOf,
+  KEY_DERIVATION,
+} from "./aes-dukpt-tables.ts";
 import { createEncryptor } from "./apply-block-cipher.ts";
 import { assertAesKey } from "./assert-bytes.ts";
 import { assertHostCounter, type DukptCounterRule } from "./check-dukpt-counter.ts";
 import { deriveAesDukptInitialKey } from "./derive-aes-dukpt-initial-key.ts";
-import { deriveAesTransactionKeyFrom } from "./derive-aes-dukpt-transaction-key.ts";
+import { deriveAesDukptKeyWith, writeAesDukptDerivationData } from "./derive-aes-dukpt-key.ts";
 import { deriveAesDukptWorkingKey } from "./derive-aes-dukpt-working-key.ts";
+import { deriveAlongCachedPath, type PathNode, wipePath } from "./derive-along-cached-path.ts";
 import { CryptoError } from "./errors.ts";
 import { AES_DUKPT_MAX_COUNTER, AES_DUKPT_MAX_ONE_BITS } from "./is-valid-aes-dukpt-counter.ts";
 import { parseAesDukptKsn } from "./parse-aes-dukpt-ksn.ts";
@@ -37,13 +43,14 @@ export type CreateAesDukptHostOptions = {
   readonly maxCachedDevices?: number;
 };
 
-type Entry = { readonly initialKey: Buffer; readonly cipher: Cipheriv };
+type Entry = { readonly initialKey: Buffer; readonly cipher: Cipheriv; readonly path: PathNode[] };
 
 /**
- * Host side (receiving party) for AES DUKPT, ANSI X9.24-3-2017 6.3.4. Every key chain starts at the
+ * Host side (receiving party) for AES DUKPT, ANSI X9.24-3-2017 6.1 and 6.4. Every key chain starts at the
  * device's initial key, which depends only on the initial key ID, so the host derives it once per
  * device and keeps it — with an AES-ECB encryptor under it, reused for each transaction's first
- * derivation — in a bounded LRU. Meant to live inside the HSM boundary: the cache holds key material.
+ * derivation, and the chain of the device's last counter (see `deriveAlongCachedPath`) — in a
+ * bounded LRU. Meant to live inside the HSM boundary: the cache holds key material.
  */
 export function createAesDukptHost(options: CreateAesDukptHostOptions): AesDukptHost {
   const bdk = Buffer.from(assertAesKey(options.bdk, "bdk"));
@@ -64,11 +71,12 @@ export function createAesDukptHost(options: CreateAesDukptHostOptions): AesDukpt
       return hit;
     }
     const initialKey = deriveAesDukptInitialKey({ bdk, initialKeyId });
-    const entry = { initialKey, cipher: createEncryptor("AES", initialKey) };
+    const entry = { initialKey, cipher: createEncryptor("AES", initialKey), path: [] };
     cache.set(id, entry);
     if (cache.size > max) {
       const [oldest, evicted] = cache.entries().next().value as [bigint, Entry];
       evicted.initialKey.fill(0);
+      wipePath(evicted.path);
       cache.delete(oldest);
     }
     return entry;
@@ -82,7 +90,20 @@ export function createAesDukptHost(options: CreateAesDukptHostOptions): AesDukpt
     // Refuse a forged counter before it can cost an initial-key derivation or a cache slot.
     assertHostCounter(counter, AES_DUKPT_MAX_COUNTER, AES_DUKPT_MAX_ONE_BITS, request.counterRule ?? "device");
     const entry = entryFor(initialKeyId);
-    return deriveAesTransactionKeyFrom(entry.initialKey, entry.cipher, initialKeyId, counter);
+    const type = derivationKeyTypeOf(entry.initialKey);
+    const data = Buffer.alloc(16);
+    const key = deriveAlongCachedPath(
+      entry.path,
+      entry.initialKey,
+      counter,
+      0x80000000,
+      (parent, reached, parentIsRoot) => {
+        writeAesDukptDerivationData(data, KEY_DERIVATION, type, initialKeyId, reached);
+        return deriveAesDukptKeyWith(parentIsRoot ? entry.cipher : createEncryptor("AES", parent), data, type);
+      },
+    );
+    data.fill(0);
+    return key;
   }
 
   return {
@@ -104,7 +125,10 @@ export function createAesDukptHost(options: CreateAesDukptHostOptions): AesDukpt
       return cache.size;
     },
     clear() {
-      for (const entry of cache.values()) entry.initialKey.fill(0);
+      for (const entry of cache.values()) {
+        entry.initialKey.fill(0);
+        wipePath(entry.path);
+      }
       cache.clear();
       bdk.fill(0);
       cleared = true;

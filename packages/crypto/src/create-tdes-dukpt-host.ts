@@ -2,13 +2,17 @@
 // JS library implements DUKPT with Buffers, counter rules and published-vector tests.
 import { assertTdesKey } from "./assert-bytes.ts";
 import { assertHostCounter, type DukptCounterRule } from "./check-dukpt-counter.ts";
+import { deriveAlongCachedPath, type PathNode, wipePath } from "./derive-along-cached-path.ts";
 import { deriveTdesDukptIpek } from "./derive-tdes-dukpt-ipek.ts";
-import { deriveTdesTransactionKeyFrom } from "./derive-tdes-dukpt-transaction-key.ts";
 import { deriveTdesDukptWorkingKey, type TdesDukptKeyUsage } from "./derive-tdes-dukpt-working-key.ts";
 import { CryptoError } from "./errors.ts";
-import { createTdesDukptKeyEncryptors, type TdesDukptKeyEncryptors } from "./generate-tdes-dukpt-key.ts";
+import {
+  createTdesDukptKeyEncryptors,
+  generateTdesDukptKey,
+  type TdesDukptKeyEncryptors,
+} from "./generate-tdes-dukpt-key.ts";
 import { TDES_DUKPT_MAX_COUNTER, TDES_DUKPT_MAX_ONE_BITS } from "./is-valid-tdes-dukpt-counter.ts";
-import { parseTdesDukptKsn } from "./parse-tdes-dukpt-ksn.ts";
+import { parseTdesDukptKsn, withTdesCounter } from "./parse-tdes-dukpt-ksn.ts";
 
 /** A receiving host's TDES DUKPT deriver for one BDK, with an IPEK cache per device. */
 export type TdesDukptHost = {
@@ -34,13 +38,14 @@ export type CreateTdesDukptHostOptions = {
   readonly maxCachedDevices?: number;
 };
 
-type Entry = { readonly ipek: Buffer; readonly encryptors: TdesDukptKeyEncryptors };
+type Entry = { readonly ipek: Buffer; readonly encryptors: TdesDukptKeyEncryptors; readonly path: PathNode[] };
 
 /**
- * Host side (receiving party) for TDES DUKPT, ANSI X9.24-1:2009 A.6. Every transaction's key chain
+ * Host side (receiving party) for TDES DUKPT, ANSI X9.24-1:2009 Annex A. Every transaction's key chain
  * starts at the device's IPEK, which depends only on the KSN without its counter, so the host derives
- * it once per device and keeps it — with the two single-DES ciphers of its first NRKGP step —
- * in a bounded LRU. Meant to live inside the HSM boundary: the cache holds key material.
+ * it once per device and keeps it — with the two single-DES ciphers of its first NRKGP step, and the
+ * chain of the device's last counter (see `deriveAlongCachedPath`) — in a bounded LRU. Meant to live
+ * inside the HSM boundary: the cache holds key material.
  */
 export function createTdesDukptHost(options: CreateTdesDukptHostOptions): TdesDukptHost {
   const bdk = Buffer.from(assertTdesKey(options.bdk, "bdk", [16]));
@@ -62,11 +67,12 @@ export function createTdesDukptHost(options: CreateTdesDukptHostOptions): TdesDu
       return hit;
     }
     const ipek = deriveTdesDukptIpek({ bdk, ksn });
-    const entry = { ipek, encryptors: createTdesDukptKeyEncryptors(ipek) };
+    const entry = { ipek, encryptors: createTdesDukptKeyEncryptors(ipek), path: [] };
     cache.set(id, entry);
     if (cache.size > max) {
       const [oldest, evicted] = cache.entries().next().value as [bigint, Entry];
       evicted.ipek.fill(0);
+      wipePath(evicted.path);
       cache.delete(oldest);
     }
     return entry;
@@ -76,12 +82,13 @@ export function createTdesDukptHost(options: CreateTdesDukptHostOptions): TdesDu
     readonly ksn: Uint8Array;
     readonly counterRule?: DukptCounterRule;
   }): Buffer {
-    const { ksn, counter } = parseTdesDukptKsn(request.ksn);
-    const rule = request.counterRule ?? "device";
+    const { ksn, counter, register } = parseTdesDukptKsn(request.ksn);
     // Refuse a forged counter before it can cost an IPEK derivation or a cache slot.
-    assertHostCounter(counter, TDES_DUKPT_MAX_COUNTER, TDES_DUKPT_MAX_ONE_BITS, rule);
+    assertHostCounter(counter, TDES_DUKPT_MAX_COUNTER, TDES_DUKPT_MAX_ONE_BITS, request.counterRule ?? "device");
     const entry = entryFor(ksn);
-    return deriveTdesTransactionKeyFrom(entry.ipek, ksn, rule, entry.encryptors);
+    return deriveAlongCachedPath(entry.path, entry.ipek, counter, 0x100000, (parent, reached, parentIsRoot) =>
+      generateTdesDukptKey(parent, withTdesCounter(register, reached), parentIsRoot ? entry.encryptors : undefined),
+    );
   }
 
   return {
@@ -98,7 +105,10 @@ export function createTdesDukptHost(options: CreateTdesDukptHostOptions): TdesDu
       return cache.size;
     },
     clear() {
-      for (const entry of cache.values()) entry.ipek.fill(0);
+      for (const entry of cache.values()) {
+        entry.ipek.fill(0);
+        wipePath(entry.path);
+      }
       cache.clear();
       bdk.fill(0);
       cleared = true;

@@ -18,8 +18,10 @@ import {
   decryptIso0PinBlock,
   decryptIso4PinBlock,
   deriveAesDukptInitialKey,
+  deriveAesDukptTransactionKey,
   deriveAesDukptWorkingKey,
   deriveTdesDukptIpek,
+  deriveTdesDukptTransactionKey,
   deriveTdesDukptWorkingKey,
   encryptIso0PinBlock,
   encryptIso4PinBlock,
@@ -179,6 +181,61 @@ describe("DUKPT host and device agree", () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("DUKPT hosts: the per-device caches never change an answer", () => {
+  // Random traffic from a few readers — repeats, jumps back, consecutive runs — through a host whose
+  // cache is smaller than the reader count (so devices are evicted), against the pure derivations.
+  const traffic = (bits: number, maxOneBits: number) =>
+    fc.array(
+      fc.tuple(
+        fc.integer({ min: 0, max: 3 }),
+        validCounter(bits, maxOneBits),
+        fc.integer({ min: 1, max: 4 }), // a run of consecutive device counters
+      ),
+      { minLength: 1, maxLength: 12 },
+    );
+
+  test("AES", () => {
+    fc.assert(
+      fc.property(aesKey, traffic(32, 16), (bdk, requests) => {
+        const host = createAesDukptHost({ bdk, maxCachedDevices: 2 });
+        for (const [reader, start, run] of requests) {
+          const initialKeyId = Buffer.alloc(8, reader + 1);
+          const initialKey = deriveAesDukptInitialKey({ bdk, initialKeyId });
+          for (let i = 0, counter = start; i < run && counter <= 0xffffffff; i++) {
+            const ksn = Buffer.concat([initialKeyId, Buffer.alloc(4)]);
+            ksn.writeUInt32BE(counter, 8);
+            assert.deepEqual(host.deriveTransactionKey({ ksn }), deriveAesDukptTransactionKey({ initialKey, ksn }));
+            counter = nextDeviceCounter(counter, 16);
+          }
+        }
+        assert.ok(host.size() <= 2);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test("TDES", () => {
+    fc.assert(
+      fc.property(tdesKey(16), traffic(21, 10), (bdk, requests) => {
+        const host = createTdesDukptHost({ bdk, maxCachedDevices: 2 });
+        for (const [reader, start, run] of requests) {
+          const base = Buffer.from("FFFF9876543210E00000", "hex");
+          base[4] = reader;
+          const ipek = deriveTdesDukptIpek({ bdk, ksn: base });
+          for (let i = 0, counter = start; i < run && counter <= 0x1fffff; i++) {
+            const ksn = Buffer.from(base);
+            ksn.writeUIntBE(0xe00000 + counter, 7, 3);
+            assert.deepEqual(host.deriveTransactionKey({ ksn }), deriveTdesDukptTransactionKey({ ipek, ksn }));
+            counter = nextDeviceCounter(counter, 10);
+          }
+        }
+        assert.ok(host.size() <= 2);
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -1,9 +1,11 @@
+// Hand-written from ANSI X9.24-3-2017 (AES DUKPT) on node:crypto AES-ECB: no maintained JS library
+// implements AES DUKPT against the standard's published vectors.
 import type { Cipheriv } from "node:crypto";
 import { AES_DUKPT_KEY_TYPES, type AesDukptKeyType, KEY_DERIVATION_INITIAL_KEY } from "./aes-dukpt-tables.ts";
 import { createEncryptor } from "./apply-block-cipher.ts";
 
 /**
- * Create_Derivation_Data of ANSI X9.24-3-2017 6.3.3 (Table 3), written into `out` (16 bytes):
+ * Create_Derivation_Data of ANSI X9.24-3-2017 6.3.3 (layout in 6.3.2 Tables 2-3), written into `out` (16 bytes):
  *   [0] version 0x01, [1] key block counter (set per block by `deriveAesDukptKey`),
  *   [2-3] key usage, [4-5] algorithm of the derived key, [6-7] its length in bits,
  *   [8-15] the initial key ID for the initial key, otherwise the derivation ID (the initial key ID's
@@ -32,7 +34,7 @@ export function writeAesDukptDerivationData(
 }
 
 /**
- * Derive_Key of ANSI X9.24-3-2017 6.3.2: AES-ECB under the deriving key of the derivation data,
+ * Derive_Key of ANSI X9.24-3-2017 6.3.1: AES-ECB under the deriving key of the derivation data,
  * once per 128 bits of the derived key with the block counter in byte 1 set to 1, 2, …, keeping the
  * leftmost bits the key type needs. `derivationData` is one 16-byte block (its byte 1 is overwritten);
  * `cipher` is an ECB encryptor under the deriving key, reused when the caller has one.

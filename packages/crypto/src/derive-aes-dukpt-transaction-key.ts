@@ -1,6 +1,5 @@
 // Hand-written from ANSI X9.24-3-2017 (AES DUKPT) on node:crypto AES-ECB: no maintained JS library
 // implements AES DUKPT against the standard's published vectors.
-import type { Cipheriv } from "node:crypto";
 import { derivationKeyTypeOf, KEY_DERIVATION } from "./aes-dukpt-tables.ts";
 import { createEncryptor } from "./apply-block-cipher.ts";
 import { assertAesKey } from "./assert-bytes.ts";
@@ -21,7 +20,7 @@ export type DeriveAesDukptTransactionKeyOptions = {
 
 /**
  * Host side (receiving party): the intermediate derivation key (the "transaction key") an AES DUKPT
- * device used for a KSN, ANSI X9.24-3-2017 6.3.4 (Host Security Module algorithm). For each one-bit
+ * device used for a KSN, ANSI X9.24-3-2017 6.1 and 6.4 (the host derivation). For each one-bit
  * of the counter from the left, the bit is added to a working counter and the key is replaced by
  * Derive_Key(key, usage 0x8000, derivation ID ‖ working counter). Its key type is the initial key's.
  */
@@ -29,32 +28,18 @@ export function deriveAesDukptTransactionKey(options: DeriveAesDukptTransactionK
   const initialKey = assertAesKey(options.initialKey, "initialKey");
   const { initialKeyId, counter } = parseAesDukptKsn(options.ksn);
   assertHostCounter(counter, AES_DUKPT_MAX_COUNTER, AES_DUKPT_MAX_ONE_BITS, options.counterRule ?? "device");
-  return deriveAesTransactionKeyFrom(initialKey, createEncryptor("AES", initialKey), initialKeyId, counter);
-}
-
-/**
- * The derivation chain itself, for a counter already checked. `initialCipher` is an ECB encryptor
- * under the initial key (the host caches it per device, which saves one cipher setup per transaction).
- */
-export function deriveAesTransactionKeyFrom(
-  initialKey: Buffer,
-  initialCipher: Cipheriv,
-  initialKeyId: Buffer,
-  counter: number,
-): Buffer {
   const type = derivationKeyTypeOf(initialKey);
   const data = Buffer.alloc(16);
-  let key: Buffer | undefined;
+  let key = initialKey;
   let reached = 0;
   for (let bit = 0x80000000; bit !== 0; bit >>>= 1) {
     if ((counter & bit) === 0) continue;
     reached = (reached | bit) >>> 0;
     writeAesDukptDerivationData(data, KEY_DERIVATION, type, initialKeyId, reached);
-    const next = deriveAesDukptKeyWith(key ? createEncryptor("AES", key) : initialCipher, data, type);
-    key?.fill(0);
+    const next = deriveAesDukptKeyWith(createEncryptor("AES", key), data, type);
+    if (key !== initialKey) key.fill(0);
     key = next;
   }
   data.fill(0);
-  // Counter 0 is refused by every caller; a copy keeps the contract "caller owns and wipes the result".
-  return key ?? Buffer.from(initialKey);
+  return key;
 }

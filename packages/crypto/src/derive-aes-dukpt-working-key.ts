@@ -18,14 +18,14 @@ export type DeriveAesDukptWorkingKeyOptions = {
   readonly transactionKey: Uint8Array;
   /** The 12-byte KSN of the transaction. */
   readonly ksn: Uint8Array;
-  /** What the key is for (X9.24-3-2017 Table 1). */
+  /** What the key is for (X9.24-3-2017 6.3.2). */
   readonly usage: AesDukptKeyUsage;
-  /** The working key's type; no stronger than the transaction key (X9.24-3-2017 6.1). */
+  /** The working key's type; no stronger than the transaction key (X9.24-3-2017 6.1.3). */
   readonly keyType: AesDukptKeyType;
 };
 
 /**
- * An AES DUKPT working key, ANSI X9.24-3-2017 6.3.4/6.5 (Generate Working Keys): Derive_Key of the
+ * An AES DUKPT working key, ANSI X9.24-3-2017 6.3.1 with the derivation data of 6.3.3: Derive_Key of the
  * transaction key with the usage's indicator, the working key's algorithm and length, and the KSN's
  * derivation ID and counter. Device and host both call it, which is why both sides agree.
  * Key types: `AES128`/`AES192`/`AES256`, and `TDES2`/`TDES3` for readers whose host still speaks TDES.
@@ -39,7 +39,7 @@ export function deriveAesDukptWorkingKey(options: DeriveAesDukptWorkingKeyOption
   if (!Object.hasOwn(AES_DUKPT_KEY_TYPES, keyType)) {
     throw new CryptoError("KEY_TYPE_INVALID", "keyType is not an AES DUKPT key type", "keyType");
   }
-  // X9.24-3-2017 6.1: a working key may not be stronger than the key it is derived from.
+  // X9.24-3-2017 6.1.3: a working key may not be stronger than the key it is derived from.
   if (AES_DUKPT_KEY_TYPES[keyType].strength > AES_DUKPT_KEY_TYPES[derivationKeyTypeOf(transactionKey)].strength) {
     throw new CryptoError("KEY_TYPE_INVALID", "keyType is stronger than the transaction key", "keyType");
   }

@@ -16,7 +16,7 @@ export type DeriveTdesDukptIpekOptions = {
 
 /**
  * The initial PIN encryption key (IPEK, "initial key") of a TDES DUKPT device, ANSI X9.24-1:2009
- * A.6: with the KSN's counter zeroed and its leftmost 8 bytes taken as R,
+ * Annex A: with the KSN's counter zeroed and its leftmost 8 bytes taken as R,
  *   IPEK = TDES(BDK, R) ‖ TDES(BDK ⊕ C0C0C0C000000000C0C0C0C000000000, R).
  * Host side: an HSM derives it from the BDK per device; injection loads it into the reader.
  */

@@ -6,7 +6,7 @@ import { assertTdesKey } from "./assert-bytes.ts";
 import { CryptoError } from "./errors.ts";
 
 /**
- * The TDES DUKPT working-key variants of ANSI X9.24-1:2009 A.6 (and Table A-1 of X9.24-1:2009):
+ * The TDES DUKPT working-key variants of ANSI X9.24-1:2009 (Annex A, A.6):
  * each XORs a constant into the transaction key so a key is bound to one use.
  * `dataRequest`/`dataResponse` also apply the one-way step of the 2009 "data" variant.
  */

@@ -1,3 +1,5 @@
+// Hand-written from ANSI X9.143-2021 / ASC X9 TR-31:2018 on node:crypto primitives: no maintained
+// JS library derives TR-31 key block keys.
 import { encryptBlocks, xor } from "./apply-block-cipher.ts";
 import { computeCmac } from "./compute-cmac.ts";
 import type { Tr31Version } from "./tr31-tables.ts";
@@ -6,7 +8,7 @@ import type { Tr31Version } from "./tr31-tables.ts";
 export type Tr31Keys = { readonly kbek: Buffer; readonly kbmk: Buffer };
 
 /**
- * Key derivation binding (X9.143-2021 7.2 / TR-31:2018 5.3.2): KBEK and KBMK are CMAC outputs of the
+ * Key derivation binding method (X9.143-2021, TR-31:2018; versions B and D): KBEK and KBMK are CMAC outputs of the
  * KBPK (NIST SP 800-108 counter mode) over 8 bytes: counter ‖ usage (0000 encryption, 0001 MAC) ‖
  * 00 ‖ algorithm ‖ length in bits. TDES: 0000/0080 (2TDEA), 0001/00C0 (3TDEA); AES: 0002/0080,
  * 0003/00C0, 0004/0100.
@@ -31,7 +33,7 @@ function deriveByCmac(algorithm: "AES" | "TDES", kbpk: Buffer): Tr31Keys {
 }
 
 /**
- * The KBEK and KBMK of a key block version: A and C use key variant binding (X9.143-2021 7.1:
+ * The KBEK and KBMK of a key block version: A and C use the key variant binding method (X9.143-2021, TR-31:2018:
  * KBPK ⊕ 45… and KBPK ⊕ 4D…), B derives them with TDES-CMAC, D with AES-CMAC.
  */
 export function deriveTr31Keys(version: Tr31Version, kbpk: Buffer): Tr31Keys {
@@ -42,7 +44,7 @@ export function deriveTr31Keys(version: Tr31Version, kbpk: Buffer): Tr31Keys {
 }
 
 /**
- * Version A/C authenticator (X9.143-2021 7.1): TDES CBC-MAC (ISO 9797-1 algorithm 1, zero IV) of the
+ * Version A/C authenticator (key variant binding method): TDES CBC-MAC (ISO 9797-1 algorithm 1, zero IV) of the
  * ASCII header ‖ the binary encrypted key data, leftmost 4 bytes.
  */
 export function computeTr31VariantMac(kbmk: Buffer, header: Buffer, encrypted: Buffer): Buffer {

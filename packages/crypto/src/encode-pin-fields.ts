@@ -1,3 +1,4 @@
+// Hand-written from ISO 9564-1:2017 (formats 0 and 4): no maintained JS library does PIN blocks.
 import { CryptoError } from "./errors.ts";
 
 /** Checks a PIN is 4 to 12 decimal digits (ISO 9564-1:2017 5.2: PIN length 4-12). */

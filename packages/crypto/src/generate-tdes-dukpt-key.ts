@@ -1,5 +1,6 @@
-import type { Cipheriv } from "node:crypto";
-import { createEncryptor, desKey } from "./apply-block-cipher.ts";
+// Hand-written from ANSI X9.24-1:2009 (TDES DUKPT) on node:crypto TDES primitives: no maintained
+// JS library implements DUKPT with Buffers, counter rules and published-vector tests.
+import { type Cipheriv, createCipheriv } from "node:crypto";
 
 /** The constant XORed into a key to get its second half's key (X9.24-1:2009 A.2, step 4). */
 export const TDES_DUKPT_KEY_MASK = Buffer.from("C0C0C0C000000000C0C0C0C000000000", "hex");
@@ -7,19 +8,24 @@ export const TDES_DUKPT_KEY_MASK = Buffer.from("C0C0C0C000000000C0C0C0C000000000
 /** Single-DES encryptors keyed with the left halves of a key and of its C0C0… variant. */
 export type TdesDukptKeyEncryptors = { readonly key: Cipheriv; readonly variant: Cipheriv };
 
-/** Builds the two single-DES encryptors of {@link generateTdesDukptKey} for a key, to reuse them. */
+/**
+ * Builds the two single-DES encryptors of {@link generateTdesDukptKey} for a key, so a caller can
+ * reuse them. Single DES is two-key TDES with K1 = K2 (OpenSSL 3 has no single DES by default).
+ * Only `update()` is ever called on them (whole blocks, ECB), so padding never applies.
+ */
 export function createTdesDukptKeyEncryptors(key: Buffer): TdesDukptKeyEncryptors {
-  const left = desKey(key.subarray(0, 8));
-  const variantLeft = Buffer.alloc(16);
+  const doubled = Buffer.alloc(16);
+  key.copy(doubled, 0, 0, 8);
+  key.copy(doubled, 8, 0, 8);
+  const encryptor = createCipheriv("des-ede-ecb", doubled, null);
   for (let i = 0; i < 8; i++) {
     const b = (key[i] as number) ^ (TDES_DUKPT_KEY_MASK[i] as number);
-    variantLeft[i] = b;
-    variantLeft[i + 8] = b;
+    doubled[i] = b;
+    doubled[i + 8] = b;
   }
-  const encryptors = { key: createEncryptor("TDES", left), variant: createEncryptor("TDES", variantLeft) };
-  left.fill(0);
-  variantLeft.fill(0);
-  return encryptors;
+  const variant = createCipheriv("des-ede-ecb", doubled, null);
+  doubled.fill(0);
+  return { key: encryptor, variant };
 }
 
 /**
@@ -32,19 +38,18 @@ export function createTdesDukptKeyEncryptors(key: Buffer): TdesDukptKeyEncryptor
  */
 export function generateTdesDukptKey(key: Buffer, register: Buffer, encryptors?: TdesDukptKeyEncryptors): Buffer {
   const own = encryptors ?? createTdesDukptKeyEncryptors(key);
-  const data = Buffer.allocUnsafe(8);
   const out = Buffer.alloc(16);
-  for (let i = 0; i < 8; i++) data[i] = (register[i] as number) ^ (key[i + 8] as number);
-  const right = own.key.update(data);
-  for (let i = 0; i < 8; i++) out[i + 8] = (right[i] as number) ^ (key[i + 8] as number);
+  // `out` doubles as scratch: the right half is written last, over the input it was computed from.
+  for (let i = 0; i < 8; i++) out[i] = (register[i] as number) ^ (key[i + 8] as number);
+  const right = own.key.update(out.subarray(0, 8));
   for (let i = 0; i < 8; i++) {
-    data[i] = (register[i] as number) ^ (key[i + 8] as number) ^ (TDES_DUKPT_KEY_MASK[i + 8] as number);
+    out[i] = (register[i] as number) ^ (key[i + 8] as number) ^ (TDES_DUKPT_KEY_MASK[i + 8] as number);
   }
-  const left = own.variant.update(data);
+  const left = own.variant.update(out.subarray(0, 8));
   for (let i = 0; i < 8; i++) {
     out[i] = (left[i] as number) ^ (key[i + 8] as number) ^ (TDES_DUKPT_KEY_MASK[i + 8] as number);
+    out[i + 8] = (right[i] as number) ^ (key[i + 8] as number);
   }
-  data.fill(0);
   right.fill(0);
   left.fill(0);
   return out;

@@ -1,3 +1,4 @@
+// Hand-written from ANSI X9.24-1:2009 (TDES DUKPT counter rule): no maintained JS library enforces it.
 import { isDeviceCounter } from "./check-dukpt-counter.ts";
 
 /** Largest TDES DUKPT transaction counter: the counter is the KSN's rightmost 21 bits (X9.24-1:2009 A.2). */

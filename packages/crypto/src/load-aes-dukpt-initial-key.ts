@@ -6,7 +6,7 @@ import { assertAesKey, assertLength } from "./assert-bytes.ts";
 import { deriveAesDukptKeyWith, writeAesDukptDerivationData } from "./derive-aes-dukpt-key.ts";
 
 /**
- * The secret state of an AES DUKPT originating device (X9.24-3-2017 6.5): its initial key ID, the
+ * The secret state of an AES DUKPT originating device (X9.24-3-2017 section 6): its initial key ID, the
  * counter of its next transaction, and the 32 intermediate derivation key registers indexed by
  * counter bit. Treat it as opaque and single-use: pass the `next` state that
  * `beginAesDukptTransaction` returns to the following call.
@@ -31,7 +31,8 @@ export type LoadAesDukptInitialKeyOptions = {
 };
 
 /**
- * Device side: loads an initial key, ANSI X9.24-3-2017 6.5 Load_Initial_Key / Update_Derivation_Keys:
+ * Device side: loads an initial key, ANSI X9.24-3-2017 section 6, Load_Initial_Key /
+ * Update_Derivation_Keys:
  * the 32 registers get Derive_Key(initial key, usage 0x8000, derivation ID ‖ 2^b) and the counter
  * starts at 1. The initial key is not kept — the device must erase its own copy, which is what makes
  * past transaction keys unrecoverable from a captured device.

@@ -1,3 +1,4 @@
+// Hand-written from ANSI X9.24-3-2017 (AES DUKPT KSN layout): no maintained JS library implements it.
 import { assertLength } from "./assert-bytes.ts";
 
 /** An AES DUKPT KSN split into its parts (X9.24-3-2017 6.1). */

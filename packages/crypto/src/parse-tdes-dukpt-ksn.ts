@@ -1,3 +1,4 @@
+// Hand-written from ANSI X9.24-1:2009 (TDES DUKPT KSN layout): no maintained JS library implements it.
 import { assertLength } from "./assert-bytes.ts";
 
 /** A TDES KSN split into the parts the derivations use. */

@@ -50,7 +50,7 @@ export function parseTr31Header(keyBlock: string): ParsedTr31Header {
     let blockLength = hex(keyBlock.slice(position + 2, position + 4), "optional block length");
     let dataStart = position + 4;
     if (blockLength === 0) {
-      // Extended length (X9.143-2021 6.3): "00", then the length of the length, then the length.
+      // Extended length (X9.143-2021 optional blocks): "00", then the length of the length, then the length.
       const lengthOfLength = hex(keyBlock.slice(position + 4, position + 6), "optional block length of length");
       if (lengthOfLength < 1 || lengthOfLength > 4) throw invalid("optional block length of length must be 1-4");
       blockLength = hex(keyBlock.slice(position + 6, position + 6 + lengthOfLength), "optional block length");

@@ -1,6 +1,8 @@
+// Hand-written from ANSI X9.143-2021 / ASC X9 TR-31:2018: no maintained JS library carries these
+// header field definitions.
 /**
- * Key usages of ANSI X9.143-2021 Table 6 (TR-31:2018 Table 2) that this package accepts, with the
- * modes of use (Table 8) and algorithms (Table 7) each may be combined with. Mode `N` ("no special
+ * Key usages of ANSI X9.143-2021 / TR-31:2018 (header field "key usage") that this package
+ * accepts, with the modes of use and algorithms each may be combined with. Mode `N` ("no special
  * restrictions") is accepted with every usage. Usages outside this table — including the numeric,
  * proprietary ones — are refused: a key whose purpose we cannot name cannot be checked.
  */
@@ -50,7 +52,7 @@ export const TR31_KEY_USAGES = {
 export type Tr31KeyUsage = keyof typeof TR31_KEY_USAGES;
 
 /**
- * Algorithms of X9.143-2021 Table 7 this package accepts. `D` (single DES) is refused: it is
+ * Algorithms (header field "algorithm", X9.143-2021) this package accepts. `D` (single DES) is refused: it is
  * brute-forceable and X9.143 keeps it only for legacy.
  */
 export const TR31_ALGORITHMS = {
@@ -65,7 +67,7 @@ export const TR31_ALGORITHMS = {
 /** A TR-31 algorithm this package accepts. */
 export type Tr31Algorithm = keyof typeof TR31_ALGORITHMS;
 
-/** Modes of use of X9.143-2021 Table 8. */
+/** Modes of use (header field "mode of use", X9.143-2021). */
 export const TR31_MODES_OF_USE = {
   B: "encrypt/wrap and decrypt/unwrap",
   C: "generate and verify (MAC)",
@@ -83,7 +85,7 @@ export const TR31_MODES_OF_USE = {
 /** A TR-31 mode of use. */
 export type Tr31ModeOfUse = keyof typeof TR31_MODES_OF_USE;
 
-/** Exportability of X9.143-2021 Table 10. */
+/** Exportability (header field "exportability", X9.143-2021). */
 export const TR31_EXPORTABILITY = {
   E: "exportable under a KEK in a form meeting X9.24",
   N: "non-exportable",
@@ -94,7 +96,7 @@ export const TR31_EXPORTABILITY = {
 export type Tr31Exportability = keyof typeof TR31_EXPORTABILITY;
 
 /**
- * Key block versions (X9.143-2021 5.1): A (TDES, key variant binding; deprecated), B (TDES,
+ * Key block versions (X9.143-2021, TR-31:2018): A (TDES, key variant binding; deprecated), B (TDES,
  * key derivation binding), C (TDES, key variant binding), D (AES, key derivation binding).
  */
 export type Tr31Version = "A" | "B" | "C" | "D";
@@ -117,5 +119,5 @@ export type Tr31Header = {
 /** Cipher block size of each version's KBPK algorithm, in bytes. */
 export const TR31_BLOCK_SIZE: Readonly<Record<Tr31Version, number>> = { A: 8, B: 8, C: 8, D: 16 };
 
-/** MAC length of each version, in bytes (X9.143-2021 5.3: 4 for A/C, 8 for B, 16 for D). */
+/** MAC length of each version, in bytes (4 for A/C, 8 for B, 16 for D). */
 export const TR31_MAC_LENGTH: Readonly<Record<Tr31Version, number>> = { A: 4, B: 8, C: 4, D: 16 };

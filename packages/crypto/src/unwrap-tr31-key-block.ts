@@ -32,7 +32,7 @@ function invalid(message: string): CryptoError {
 }
 
 /**
- * Verifies and decrypts a TR-31 / ANSI X9.143 key block, versions A-D (X9.143-2021 7). The header is
+ * Verifies and decrypts a TR-31 / ANSI X9.143 key block, versions A-D (X9.143-2021). The header is
  * parsed and checked first (usage, algorithm, mode of use, exportability, optional blocks), then:
  * - A/C: TDES CBC-MAC of header ‖ ciphertext verified, then TDES-CBC decryption with the header's
  *   first 8 bytes as IV, under KBPK variants;
@@ -75,7 +75,7 @@ export function unwrapTr31KeyBlock(options: UnwrapTr31KeyBlockOptions): Unwrappe
       macInput.fill(0);
       assertMacMatches(computed, mac, "key block MAC does not verify (tampered block or wrong KBPK)");
     }
-    // X9.143-2021 6.4: the clear key data starts with the key length in bits.
+    // X9.143-2021: the clear key data starts with the key length in bits.
     const bits = clear.readUInt16BE(0);
     if (bits === 0 || bits % 8 !== 0 || bits / 8 > clear.length - 2) {
       throw invalid("the key length inside the key block is inconsistent");

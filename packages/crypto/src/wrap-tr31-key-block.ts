@@ -41,7 +41,7 @@ export type WrapTr31KeyBlockOptions = {
   readonly key: Uint8Array;
   readonly header: Tr31HeaderInput;
   /**
-   * Pad the key data as if the key were this many bytes, hiding its real length (X9.143-2021 6.4,
+   * Pad the key data as if the key were this many bytes, hiding its real length (X9.143-2021
    * key length obfuscation): e.g. 32 makes an AES-128 key look like an AES-256 one.
    */
   readonly maskedKeyLength?: number;
@@ -53,7 +53,7 @@ function invalid(message: string, param: string): CryptoError {
   return new CryptoError("KEY_BLOCK_INVALID", message, param);
 }
 
-/** One optional block, with the extended length form past 255 characters (X9.143-2021 6.3). */
+/** One optional block, with the extended length form past 255 characters (X9.143-2021). */
 function serializeBlock(block: Tr31OptionalBlock): string {
   const short = 4 + block.data.length;
   if (short <= 0xff) return `${block.id}${short.toString(16).toUpperCase().padStart(2, "0")}${block.data}`;
@@ -63,10 +63,10 @@ function serializeBlock(block: Tr31OptionalBlock): string {
 }
 
 /**
- * Wraps a key in a TR-31 / ANSI X9.143 key block (X9.143-2021 7): version D (AES KBPK, AES-CMAC
+ * Wraps a key in a TR-31 / ANSI X9.143 key block (X9.143-2021): version D (AES KBPK, AES-CMAC
  * derivation binding) — how AES DUKPT initial keys are loaded into readers — version B (TDES KBPK,
  * TDES-CMAC binding), or C (TDES key variant binding, for legacy peers). Version A is refused: it is
- * deprecated (TR-31:2018 5.1). The clear key data is key length ‖ key ‖ random padding to whole
+ * deprecated (TR-31:2018). The clear key data is key length ‖ key ‖ random padding to whole
  * cipher blocks; B/D MAC it (CMAC over header ‖ clear data) and encrypt it in CBC with the MAC as IV;
  * C encrypts then MACs. The header is checked like an incoming one, so we never emit a block we
  * would refuse.
@@ -88,7 +88,7 @@ export function wrapTr31KeyBlock(options: WrapTr31KeyBlockOptions): string {
   const blocks = [...(input.optionalBlocks ?? [])];
   const fixedLength = 16;
   let blocksText = blocks.map(serializeBlock).join("");
-  // X9.143-2021 6.3: a header with optional blocks fills whole cipher blocks; PB pads it.
+  // X9.143-2021: a header with optional blocks fills whole cipher blocks; PB pads it.
   const gap = (blockSize - ((fixedLength + blocksText.length) % blockSize)) % blockSize;
   if (blocks.length > 0 && gap !== 0) {
     if (blocks.at(-1)?.id === "PB") throw invalid("the PB block given does not align the header", "header");
