@@ -59,18 +59,18 @@ export interface CompiledSpec {
   readonly maxMessageSize: number;
 }
 
-/** Bytes a field takes on the wire at its maximum length. */
-function maxWireSize(field: CompiledField): number {
-  const units = field.valueLength;
+/** Bytes a field takes on the wire for a value of `length` (characters, digits with sign, or bytes). */
+export function wireSizeOf(field: CompiledField, length: number): number {
   switch (field.codec) {
     case CODEC.bcd:
-      return field.prefixBytes + ((units + 1) >> 1);
+      return field.prefixBytes + ((length + 1) >> 1);
     case CODEC.signedBcd:
-      return 1 + ((units - 1 + 1) >> 1);
+      // One sign byte, then length - 1 digits packed.
+      return 1 + (length >> 1);
     case CODEC.hex:
-      return field.prefixBytes + 2 * units;
+      return field.prefixBytes + 2 * length;
     default:
-      return field.prefixBytes + units;
+      return field.prefixBytes + length;
   }
 }
 
@@ -185,7 +185,7 @@ export function compileSpec(spec: MessageSpec): CompiledSpec {
     fields,
     dateFields: fields.filter((field): field is CompiledField => field?.dateFormat !== undefined),
     maxMessageSize: fields.reduce(
-      (total, field) => total + (field ? maxWireSize(field) : 0),
+      (total, field) => total + (field ? wireSizeOf(field, field.valueLength) : 0),
       (spec.mtiEncoding === "bcd" ? 2 : 4) + (spec.bitmapEncoding === "hex" ? 32 : 16),
     ),
   };

@@ -1,6 +1,6 @@
 import { NUMERIC_NIBBLE, TRACK_NIBBLE } from "./bcd.ts";
 import { HEX_CHAR } from "./charsets.ts";
-import { CODEC, type CompiledField, compiledSpecOf } from "./compile-spec.ts";
+import { CODEC, type CompiledField, compiledSpecOf, wireSizeOf } from "./compile-spec.ts";
 import { Iso8583Error } from "./errors.ts";
 import { isValidDateField } from "./is-valid-date-field.ts";
 import type { Iso8583Message, MessageSpec } from "./types.ts";
@@ -43,19 +43,6 @@ function lengthOf(field: CompiledField, value: string | Uint8Array): number {
     );
   }
   return length;
-}
-
-function wireSize(field: CompiledField, length: number): number {
-  switch (field.codec) {
-    case CODEC.bcd:
-      return field.prefixBytes + ((length + 1) >> 1);
-    case CODEC.signedBcd:
-      return 1 + (length >> 1);
-    case CODEC.hex:
-      return field.prefixBytes + 2 * length;
-    default:
-      return field.prefixBytes + length;
-  }
 }
 
 function invalidCharacters(field: CompiledField, index: number): Iso8583Error {
@@ -210,22 +197,25 @@ export function packMessage(spec: MessageSpec, message: Iso8583Message): Uint8Ar
   let w2 = 0;
   let w3 = 0;
   let size = 0;
-  for (const key in fields) {
+  // Own keys only (an inherited property is not a field), and faster than for...in here.
+  const keys = Object.keys(fields);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k] as string;
     const value = fields[key];
     if (value === undefined) continue;
     const number = fieldNumberOf(key);
     const field = number < 0 ? undefined : compiled.fields[number];
     if (field === undefined) {
-      const shown = key.length > 12 ? `${key.slice(0, 12)}...` : key;
+      // The key itself is not echoed: it is caller data like any other.
       throw new Iso8583Error(
         "UNKNOWN_FIELD",
         number < 0
-          ? `key "${shown}" is not a data element number 2..128 (field 1, the secondary bitmap, is set automatically)`
+          ? "a key of message.fields is not a data element number 2..128 (field 1, the secondary bitmap, is set automatically)"
           : `field ${number} is not defined in ${spec.name}`,
         number < 0 ? undefined : number,
       );
     }
-    size += wireSize(field, lengthOf(field, value));
+    size += wireSizeOf(field, lengthOf(field, value));
     const index = number - 1;
     const mask = 1 << (31 - (index & 31));
     if (index < 32) w0 |= mask;
@@ -255,7 +245,7 @@ export function packMessage(spec: MessageSpec, message: Iso8583Message): Uint8Ar
       const value = fields[number] as string | Uint8Array;
       // Re-checked because the first pass's view could differ only through a getter; a cheap
       // guard that keeps every failure an Iso8583Error instead of a RangeError.
-      if (w.pos + wireSize(field, lengthOf(field, value)) > total) throw changedWhilePacking();
+      if (w.pos + wireSizeOf(field, lengthOf(field, value)) > total) throw changedWhilePacking();
       writeField(w, field, value);
     }
   }

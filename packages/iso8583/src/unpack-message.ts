@@ -223,15 +223,14 @@ function readMti(cursor: Cursor, bcd: boolean): string {
   if (end < size) {
     throw new Iso8583Error("MTI_TRUNCATED", `MTI needs ${size} bytes, message has ${end}`, 0, 0);
   }
-  let codes = 0;
   for (let i = 0; i < 4; i++) {
-    const b = bytes[i >> 1] ?? 0;
-    const d = bcd ? (i & 1 ? b & 15 : b >> 4) : (bytes[i] ?? 0) - 48;
-    if (d < 0 || d > 9) throw new Iso8583Error("MTI_INVALID", "MTI is not 4 digits", 0, 0);
-    codes = codes * 10 + d;
+    const b = bytes[bcd ? i >> 1 : i] ?? 0;
+    const digit = bcd ? (i & 1 ? b & 15 : b >> 4) : b - 48;
+    if (digit < 0 || digit > 9) throw new Iso8583Error("MTI_INVALID", "MTI is not 4 digits", 0, 0);
   }
   cursor.pos = size;
-  return bcd ? String(codes).padStart(4, "0") : cursor.text.slice(0, 4);
+  if (!bcd) return cursor.text.slice(0, 4);
+  return (NUMERIC_PAIRS[bytes[0] ?? 0] ?? "") + (NUMERIC_PAIRS[bytes[1] ?? 0] ?? "");
 }
 
 /**
