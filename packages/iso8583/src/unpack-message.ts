@@ -7,15 +7,22 @@ import { isValidDateField } from "./is-valid-date-field.ts";
 import type { Iso8583Message, MessageSpec } from "./types.ts";
 
 // The decoder keeps its cursor in a small per-call state object instead of returning tuples, so
-// reading a field allocates nothing but the field's own value. `text` is the whole message
-// decoded as latin1 once: a text field is then a substring of it, several times cheaper than
-// one native decode per field.
+// reading a field allocates nothing but the field's own value.
 interface Cursor {
   readonly bytes: Uint8Array;
+  /** The same bytes as a Buffer view (no copy), for native latin1 decoding of long fields. */
+  readonly view: Buffer;
+  /** The whole message decoded as latin1 once; short fields are substrings of it. */
   readonly text: string;
   readonly end: number;
   pos: number;
 }
+
+// V8 copies substrings shorter than this and makes longer ones views of their parent. A view of
+// the whole message would keep every other field (PAN, track 2) alive as long as the field is
+// kept, so long fields are decoded natively into strings of their own instead: no decoded field
+// holds on to the rest of the message. Short fields, the vast majority, stay one cheap substring.
+const SHARED_SUBSTRING_LENGTH = 13;
 
 function truncated(field: CompiledField, needed: number, cursor: Cursor): Iso8583Error {
   return new Iso8583Error(
@@ -98,7 +105,9 @@ function readText(field: CompiledField, cursor: Cursor, length: number): string 
       throw invalidCharacters(field, pos + i, "character not allowed by the content type");
   }
   cursor.pos = pos + length;
-  return cursor.text.slice(pos, pos + length);
+  return length < SHARED_SUBSTRING_LENGTH
+    ? cursor.text.slice(pos, pos + length)
+    : cursor.view.toString("latin1", pos, pos + length);
 }
 
 function readBcd(field: CompiledField, cursor: Cursor, digits: number, prefix: string): string {
@@ -256,8 +265,8 @@ export function unpackMessage(spec: MessageSpec, bytes: Uint8Array): Iso8583Mess
       compiled.maxMessageSize,
     );
   }
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
-  const cursor: Cursor = { bytes, text, end: bytes.length, pos: 0 };
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const cursor: Cursor = { bytes, view, text: view.toString("latin1"), end: bytes.length, pos: 0 };
   const mti = readMti(cursor, compiled.mtiBcd);
   const [w0, w1] = readBitmap(cursor, compiled.bitmapHex, undefined, "primary bitmap");
   let w2 = 0;
