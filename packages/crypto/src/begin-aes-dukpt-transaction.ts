@@ -64,6 +64,9 @@ export function beginAesDukptTransaction(options: BeginAesDukptTransactionOption
   const index = 31 - Math.clz32(bit);
   const transactionKey = state.registers[index];
   if (!transactionKey) throw new CryptoError("STATE_INVALID", "state was already used for this counter", "state");
+  if (!Buffer.isBuffer(transactionKey) || transactionKey.length !== AES_DUKPT_KEY_TYPES[state.keyType].bits / 8) {
+    throw new CryptoError("STATE_INVALID", "state holds a register that does not match its key type", "state");
+  }
   const registers = state.registers.slice();
   registers[index] = null;
   if (countOneBits(counter) < AES_DUKPT_MAX_ONE_BITS && index > 0) {

@@ -56,6 +56,9 @@ export function beginTdesDukptTransaction(options: BeginTdesDukptTransactionOpti
   const index = 31 - Math.clz32(bit);
   const transactionKey = state.registers[index];
   if (!transactionKey) throw new CryptoError("STATE_INVALID", "state was already used for this counter", "state");
+  if (!Buffer.isBuffer(transactionKey) || transactionKey.length !== 16) {
+    throw new CryptoError("STATE_INVALID", "state holds a register that is not a 16-byte key", "state");
+  }
   const registers = state.registers.slice();
   registers[index] = null;
   if (countOneBits(counter) < TDES_DUKPT_MAX_ONE_BITS) {

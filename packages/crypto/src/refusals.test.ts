@@ -133,6 +133,15 @@ const cases: [string, () => unknown, CryptoErrorCode][] = [
     "STATE_INVALID",
   ],
   [
+    "device state with a register of the wrong size",
+    () => {
+      const state = loadAesDukptInitialKey({ initialKey: aes, initialKeyId: aesKsn.subarray(0, 8) });
+      state.registers[0] = Buffer.alloc(8);
+      return beginAesDukptTransaction({ state });
+    },
+    "STATE_INVALID",
+  ],
+  [
     "cleared host",
     () => {
       const host = createAesDukptHost({ bdk: aes });
