@@ -43,12 +43,11 @@ function isState(state: unknown): state is AesDukptDeviceState {
 }
 
 /**
- * Device side: takes the derivation key for the current counter and advances the state,
- * ANSI X9.24-3-2017 section 6, originating-device algorithm (Generate_Working_Keys,
- * Update_State_for_next_Transaction). The key is in
- * the register of the counter's lowest one-bit. While the counter has fewer than 16 one-bits, it
- * first derives the registers of every lower bit; then its register is erased and the counter moves
- * on, skipping counters with more than 16 one-bits. After counter 0xFFFF0000 the device is exhausted
+ * Device side: takes the derivation key for the current counter and advances the state, ANSI
+ * X9.24-3-2017 section 6, originating-device algorithm (Generate_Working_Keys,
+ * Update_State_for_next_Transaction). The key is in the register of the counter's lowest one-bit.
+ * While the counter has fewer than 16 one-bits, it first derives the registers of every lower bit;
+ * then its register is erased and the counter moves on, skipping counters with more than 16 one-bits. After counter 0xFFFF0000 the device is exhausted
  * and this throws `COUNTER_EXHAUSTED`. The state passed in is spent: its used register is cleared,
  * so calling again with it throws `STATE_INVALID` instead of reusing a key.
  */

@@ -31,9 +31,8 @@ export type LoadAesDukptInitialKeyOptions = {
 };
 
 /**
- * Device side: loads an initial key, ANSI X9.24-3-2017 section 6, Load_Initial_Key /
- * Update_Derivation_Keys:
- * the 32 registers get Derive_Key(initial key, usage 0x8000, derivation ID ‖ 2^b) and the counter
+ * Device side: loads an initial key, ANSI X9.24-3-2017 section 6 (Load_Initial_Key,
+ * Update_Derivation_Keys): the 32 registers get Derive_Key(initial key, usage 0x8000, derivation ID ‖ 2^b) and the counter
  * starts at 1. The initial key is not kept — the device must erase its own copy, which is what makes
  * past transaction keys unrecoverable from a captured device.
  */
