@@ -2,9 +2,9 @@ import { chmod, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { loadOrCreateAuditSigningKey, startCheckpointTimer } from "@enclave/audit";
 import { type Database, migrate, openDatabase } from "@enclave/db";
+import { createLogger } from "@enclave/logging";
 import { createTestProcessor, type Processor } from "@enclave/payments";
 import type { FastifyInstance } from "fastify";
-import pino from "pino";
 import { buildApp } from "./app.ts";
 import type { Config } from "./config/load-config.ts";
 import { recoverStuckPayments } from "./flows/recover-stuck-payments.ts";
@@ -31,7 +31,7 @@ export interface RunningServer {
 export async function startServer(config: Config, options: { processor?: Processor } = {}): Promise<RunningServer> {
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
   await chmod(config.dataDir, 0o700);
-  const logger = pino({ level: config.logLevel, name: "enclave-server" });
+  const logger = createLogger({ level: config.logLevel, name: "enclave-server" });
   const db = await openDatabase({
     url: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : join(config.dataDir, "pgdata"),

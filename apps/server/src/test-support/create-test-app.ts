@@ -1,7 +1,7 @@
 import { type Database, openTestDatabase } from "@enclave/db";
+import { createLogger } from "@enclave/logging";
 import { createTestProcessor, type Processor } from "@enclave/payments";
 import type { FastifyInstance } from "fastify";
-import pino from "pino";
 import { buildApp } from "../app.ts";
 import { type Onboarded, onboardMerchant } from "../flows/onboard-merchant.ts";
 import { DEMO_CATALOG } from "../flows/seed-demo.ts";
@@ -34,6 +34,7 @@ export async function createTestApp(
     rateLimitPerMinute?: number;
     authFailuresPerMinute?: number;
     bodyLimitBytes?: number;
+    logTo?: NodeJS.WritableStream;
   } = {},
 ): Promise<TestApp> {
   const db = await openTestDatabase();
@@ -57,7 +58,8 @@ export async function createTestApp(
   const app = await buildApp({
     db,
     processor: options.processor ?? createTestProcessor(),
-    logger: pino({ level: "silent" }),
+    // The production logger, so tests see exactly what would be written (silent unless captured).
+    logger: createLogger(options.logTo ? { level: "info", destination: options.logTo } : { level: "silent" }),
     bodyLimitBytes: options.bodyLimitBytes ?? 65536,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
     authFailuresPerMinute: options.authFailuresPerMinute ?? 1000,
