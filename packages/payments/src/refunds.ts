@@ -22,13 +22,16 @@ export async function reserveRefund(
 }
 
 /** Stores a refund. */
-export async function insertRefund(tx: Queryable, refund: Omit<Refund, "id" | "created_at">): Promise<Refund> {
+export async function insertRefund(
+  tx: Queryable,
+  refund: Omit<Refund, "id" | "created_at"> & { id?: string },
+): Promise<Refund> {
   const r = await tx.query<Refund>(
     `INSERT INTO refunds (id, merchant_id, payment_id, terminal_id, amount, currency, status, reason, lines,
        processor_reference, batch_id, metadata)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
     [
-      newId("re"),
+      refund.id ?? newId("re"),
       refund.merchant_id,
       refund.payment_id,
       refund.terminal_id,

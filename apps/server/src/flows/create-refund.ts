@@ -1,3 +1,4 @@
+import { newId } from "@enclave/db";
 import { getTerminal } from "@enclave/merchants";
 import { lineRefundAmount } from "@enclave/money";
 import {
@@ -98,7 +99,6 @@ export async function createRefund(
         return { line: line.id, quantity: want.quantity, amount: lineAmount };
       });
       amount = refundLines.reduce((sum, l) => sum + l.amount, 0);
-      // Lines on an order paid by several tenders may exceed this payment's share: say so clearly.
     }
     amount ??= payment.amount_captured - payment.amount_refunded;
     if (amount <= 0)
@@ -119,11 +119,13 @@ export async function createRefund(
         { param: "amount" },
       );
     }
+    // The id exists before the processor call so the acquirer can correlate its refund with ours.
+    const refundId = newId("re");
     let processorReference: string | null = null;
     if (payment.method === "card_present") {
       const outcome = await deps.processor.refund({
         paymentId: payment.id,
-        refundId: "",
+        refundId,
         processorReference: payment.processor_reference as string,
         amount,
         currency: payment.currency,
@@ -134,6 +136,7 @@ export async function createRefund(
     }
     const batchId = await openBatchId(tx, ctx.merchantId, terminalId);
     const refund = await insertRefund(tx, {
+      id: refundId,
       merchant_id: ctx.merchantId,
       payment_id: payment.id,
       terminal_id: terminalId,

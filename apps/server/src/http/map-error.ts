@@ -52,7 +52,7 @@ export function mapError(error: unknown): ApiError {
     );
   }
   if (error instanceof MoneyError) {
-    return new ApiError(400, "invalid_request_error", error.code.toLowerCase(), error.message);
+    return new ApiError(400, "invalid_request_error", error.code.toLowerCase(), error.message, { param: error.param });
   }
   if (error instanceof AuditError && error.code === "LIST_PARAMS_INVALID") {
     return new ApiError(400, "invalid_request_error", "parameter_invalid", "Invalid list parameters.");
