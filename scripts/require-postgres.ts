@@ -5,9 +5,9 @@ const url = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test
 const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
 try {
   await client.connect();
-  const r = await client.query<{ v: string }>("SHOW server_version");
+  const r = await client.query<{ server_version: string }>("SHOW server_version");
   await client.end();
-  process.stdout.write(`PostgreSQL ${r.rows[0]?.v} reachable for the storage suite\n`);
+  process.stdout.write(`PostgreSQL ${r.rows[0]?.server_version} reachable for the storage suite\n`);
 } catch (error) {
   process.stderr.write(
     `The PostgreSQL storage suite needs a server at ${url.replace(/:[^:@/]*@/, ":***@")} and none answered (${(error as Error).message}).\n` +
