@@ -45,6 +45,7 @@ interface ModeResult {
   errors: number;
   errors_by_kind: Record<string, number>;
   error_samples: Record<string, string>;
+  server_error_lines: string[];
   healthz_rps: number;
   healthz_p50_ms: number;
   healthz_p99_ms: number;
@@ -178,6 +179,12 @@ async function benchMode(server: Server, tag: string): Promise<ModeResult> {
     errorSamples = {};
     const sales = await runLoad(saleOp(pool, server.apiKey, ids), load);
     log(`${tag}: ${sales.per_s} sales/s, p99 ${sales.p99_ms} ms, ${sales.errors} errors`);
+    // An error count alone is no diagnosis: keep the server's own error lines (already redacted).
+    const serverErrors = server.proc
+      .stdout()
+      .split("\n")
+      .filter((line) => line.includes('"level":"error"'))
+      .slice(0, 5);
     log(`${tag}: /healthz`);
     const health = await runLoad(getOp(pool, "/healthz"), load);
     log(`${tag}: ${health.per_s} healthz/s`);
@@ -191,6 +198,7 @@ async function benchMode(server: Server, tag: string): Promise<ModeResult> {
       errors: sales.errors,
       errors_by_kind: sales.errors_by_kind,
       error_samples: errorSamples,
+      server_error_lines: serverErrors,
       healthz_rps: health.per_s,
       healthz_p50_ms: health.p50_ms,
       healthz_p99_ms: health.p99_ms,
